@@ -1,0 +1,31 @@
+/** Vietnamese is the source catalogue; every other language must provide the same keys. */
+export const vi = {
+  "app.name": "Civic Hub",
+  "app.tagline": "Nền tảng dữ liệu tích hợp của Thành phố",
+  "nav.overview": "Tổng quan",
+  "nav.login": "Đăng nhập",
+  "nav.logout": "Đăng xuất",
+  "nav.skip": "Bỏ qua đến nội dung chính",
+  "lang.switch": "English",
+  "lang.label": "Ngôn ngữ",
+  "role.admin": "Quản trị",
+  "role.leader": "Lãnh đạo",
+  "role.officer": "Cán bộ sở ngành",
+  "role.founder": "Nhà sáng lập",
+  "login.title": "Đăng nhập",
+  "login.email": "Thư điện tử",
+  "login.password": "Mật khẩu",
+  "login.submit": "Đăng nhập",
+  "login.submitting": "Đang đăng nhập…",
+  "login.invalid": "Sai thư điện tử hoặc mật khẩu.",
+  "login.rateLimited": "Quá nhiều lần thử. Vui lòng thử lại sau {seconds} giây.",
+  "login.badInput": "Vui lòng nhập thư điện tử hợp lệ và mật khẩu.",
+  "error.title": "Đã có lỗi xảy ra",
+  "error.notFound": "Không tìm thấy trang",
+  "error.forbidden": "Bạn không có quyền xem trang này.",
+  "error.back": "Về trang chủ",
+  "state.loading": "Đang tải…",
+  "state.empty": "Chưa có dữ liệu",
+} as const;
+
+export type MessageKey = keyof typeof vi;

@@ -1,0 +1,148 @@
+#!/usr/bin/env tsx
+// The one command-line entry: `npm run cli -- <subcommand> [options]`.
+// Output meant for scripts is JSON on stdout; progress and messages go to stderr;
+// a failure exits non-zero with a clear message.
+import { readFileSync } from "node:fs";
+import { parseArgs } from "node:util";
+import { openDatabase, type Database } from "./db/client";
+import { applyMigrations, createMigration } from "./db/migrate";
+import { createUser } from "./auth/service";
+import { terminalProgress } from "./cli/progress";
+import { seedCity, isPreset } from "../prisma/seed/index";
+import { importBoundaries, BoundaryImportError } from "./geo/import-boundaries";
+
+class UsageError extends Error {}
+
+const usage = `Civic Hub command line
+
+  npm run cli -- migrate
+  npm run cli -- migration-create <name>
+  npm run cli -- seed [--preset demo|city] [--seed N] [--force]
+  npm run cli -- import-wards <file.geojson> [--name-prop P] [--code-prop P] [--level ward|district] [--valid-from YYYY-MM-DD]
+  npm run cli -- create-user --email E --name N --role admin|leader|officer|founder [--department CODE] [--password P]
+
+Database: DATABASE_URL (postgres://…) or, when unset, embedded PGlite in DATA_DIR (default ./data).`;
+
+type Command = (args: string[], db: Database) => Promise<void>;
+
+const commands: Record<string, Command> = {
+  async migrate(_args, db) {
+    const applied = await applyMigrations(db.adapterFactory);
+    log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
+  },
+
+  async "migration-create"(args, db) {
+    const name = args[0];
+    if (!name) throw new UsageError("migration-create needs a name, e.g. `npm run cli -- migration-create add_outbox`");
+    // Diff against the committed migrations (replayed in a shadow database), not against this database.
+    const folder = await createMigration(db.adapterFactory, name);
+    log(folder ? `created ${folder}` : "schema.prisma and the migrations agree; nothing to create");
+  },
+
+  async seed(args, db) {
+    const { values } = parseArgs({ args, options: { preset: { type: "string", default: "demo" }, seed: { type: "string", default: "1" }, force: { type: "boolean", default: false } } });
+    if (!isPreset(values.preset)) throw new UsageError(`--preset must be demo or city (got ${values.preset})`);
+    const seed = Number(values.seed);
+    if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`);
+    await applyMigrations(db.adapterFactory);
+    const started = Date.now();
+    const summary = await seedCity(db, { preset: values.preset, seed, force: values.force, progress: terminalProgress() });
+    log(`seeded the ${values.preset} city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  },
+
+  async "import-wards"(args, db) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        "name-prop": { type: "string" },
+        "code-prop": { type: "string" },
+        level: { type: "string", default: "ward" },
+        "valid-from": { type: "string" },
+      },
+    });
+    const file = positionals[0];
+    if (!file) throw new UsageError("import-wards needs a GeoJSON file path");
+    if (values.level !== "ward" && values.level !== "district") throw new UsageError(`--level must be ward or district (got ${values.level})`);
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    await applyMigrations(db.adapterFactory);
+    const result = await importBoundaries(db, text, {
+      source: file.split("/").pop() ?? file,
+      nameProp: values["name-prop"],
+      codeProp: values["code-prop"],
+      level: values.level,
+      validFrom: values["valid-from"],
+      actor: { kind: "cli" },
+    });
+    log(`imported ${result.imported} ${values.level} unit(s) from ${file}`);
+    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+  },
+
+  async "create-user"(args, db) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        department: { type: "string" },
+        password: { type: "string" },
+        locale: { type: "string", default: "vi" },
+      },
+    });
+    if (!values.email || !values.role) throw new UsageError("create-user needs --email and --role");
+    const password = values.password ?? process.env.CIVIC_USER_PASSWORD;
+    if (!password) throw new UsageError("give --password or set CIVIC_USER_PASSWORD (at least 10 characters)");
+    await applyMigrations(db.adapterFactory);
+    const user = await createUser(
+      db,
+      {
+        email: values.email,
+        name: values.name ?? values.email,
+        role: values.role as "admin",
+        departmentCode: values.department,
+        password,
+        locale: values.locale as "vi",
+      },
+      { kind: "cli" },
+    );
+    process.stdout.write(`${JSON.stringify(user)}\n`);
+  },
+};
+
+function log(message: string) {
+  process.stderr.write(`${message}\n`);
+}
+
+async function main() {
+  const [name, ...args] = process.argv.slice(2);
+  if (!name || name === "help" || name === "--help") {
+    process.stderr.write(`${usage}\n`);
+    process.exit(name ? 0 : 1);
+  }
+  const command = commands[name];
+  if (!command) throw new UsageError(`unknown subcommand "${name}"\n\n${usage}`);
+  const db = await openDatabase();
+  try {
+    await command(args, db);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof BoundaryImportError) {
+    process.stderr.write(`error: ${error.message}\n${error.problems.map((p) => `  - ${p}`).join("\n")}\nnothing was changed.\n`);
+  } else if (error instanceof Error && error.name === "ZodError") {
+    process.stderr.write(`error: invalid input: ${error.message}\n`);
+  } else {
+    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(error instanceof UsageError ? 2 : 1);
+});
