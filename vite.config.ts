@@ -26,6 +26,8 @@ export default defineConfig({
   // Listed up front so the dev server does not discover them late and reload mid-hydration.
   optimizeDeps: {
     include: ["maplibre-gl", "d3", "@tanstack/react-query", "@trpc/client", "@trpc/tanstack-react-query", "react", "react-dom"],
+    // Server-only packages reachable from route modules' loaders; never part of the client bundle.
+    exclude: ["@node-rs/argon2", "@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/client", "pg", "pg-copy-streams"],
   },
   ssr: {
     // Server-only packages with native or WebAssembly parts stay external to the SSR bundle.
