@@ -17,6 +17,7 @@ import {
 import stylesHref from "./styles/app.css?url";
 import { serverCaller } from "./lib/trpc.server";
 import { translator, useT } from "./lib/i18n";
+import { ApiProvider } from "./lib/trpc";
 import type { Locale } from "./lib/i18n";
 
 export const links: LinksFunction = () => [
@@ -100,12 +101,12 @@ function TopBar({ data }: { data: RootData }) {
 export default function App() {
   const data = useLoaderData<RootData>();
   return (
-    <>
+    <ApiProvider>
       <TopBar data={data} />
       <main id="main">
         <Outlet />
       </main>
-    </>
+    </ApiProvider>
   );
 }
 
