@@ -23,27 +23,30 @@ const usage = `Civic Hub command line
 
 Database: DATABASE_URL (postgres://…) or, when unset, embedded PGlite in DATA_DIR (default ./data).`;
 
-type Command = (args: string[], db: Database) => Promise<void>;
+type Command = (args: string[], db: () => Promise<Database>) => Promise<void>;
 
 const commands: Record<string, Command> = {
-  async migrate(_args, db) {
-    const applied = await applyMigrations(db.adapterFactory);
+  async migrate(_args, open) {
+    const applied = await applyMigrations((await open()).adapterFactory);
     log(applied.length ? `applied ${applied.length} migration(s): ${applied.join(", ")}` : "database is up to date");
   },
 
-  async "migration-create"(args, db) {
+  async "migration-create"(args) {
     const name = args[0];
     if (!name) throw new UsageError("migration-create needs a name, e.g. `npm run cli -- migration-create add_outbox`");
-    // Diff against the committed migrations (replayed in a shadow database), not against this database.
-    const folder = await createMigration(db.adapterFactory, name);
+    // Diffs schema.prisma against the committed migrations replayed in a shadow database, so the
+    // app's own database is not involved: an in-memory PGlite is enough.
+    const scratch = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+    const folder = await createMigration(scratch.adapterFactory, name).finally(() => scratch.close());
     log(folder ? `created ${folder}` : "schema.prisma and the migrations agree; nothing to create");
   },
 
-  async seed(args, db) {
+  async seed(args, open) {
     const { values } = parseArgs({ args, options: { preset: { type: "string", default: "demo" }, seed: { type: "string", default: "1" }, force: { type: "boolean", default: false } } });
     if (!isPreset(values.preset)) throw new UsageError(`--preset must be demo or city (got ${values.preset})`);
     const seed = Number(values.seed);
     if (!Number.isInteger(seed)) throw new UsageError(`--seed must be an integer (got ${values.seed})`);
+    const db = await open();
     await applyMigrations(db.adapterFactory);
     const started = Date.now();
     const summary = await seedCity(db, { preset: values.preset, seed, force: values.force, progress: terminalProgress() });
@@ -51,7 +54,7 @@ const commands: Record<string, Command> = {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   },
 
-  async "import-wards"(args, db) {
+  async "import-wards"(args, open) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -71,6 +74,7 @@ const commands: Record<string, Command> = {
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
     }
+    const db = await open();
     await applyMigrations(db.adapterFactory);
     const result = await importBoundaries(db, text, {
       source: file.split("/").pop() ?? file,
@@ -84,7 +88,7 @@ const commands: Record<string, Command> = {
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
   },
 
-  async "create-user"(args, db) {
+  async "create-user"(args, open) {
     const { values } = parseArgs({
       args,
       options: {
@@ -99,6 +103,7 @@ const commands: Record<string, Command> = {
     if (!values.email || !values.role) throw new UsageError("create-user needs --email and --role");
     const password = values.password ?? process.env.CIVIC_USER_PASSWORD;
     if (!password) throw new UsageError("give --password or set CIVIC_USER_PASSWORD (at least 10 characters)");
+    const db = await open();
     await applyMigrations(db.adapterFactory);
     const user = await createUser(
       db,
@@ -128,11 +133,12 @@ async function main() {
   }
   const command = commands[name];
   if (!command) throw new UsageError(`unknown subcommand "${name}"\n\n${usage}`);
-  const db = await openDatabase();
+  let db: Database | undefined;
+  const open = async () => (db ??= await openDatabase());
   try {
-    await command(args, db);
+    await command(args, open);
   } finally {
-    await db.close();
+    await db?.close();
   }
 }
 
