@@ -52,16 +52,14 @@ export function openPGliteDatabase(pglite: PGlite): Database {
 }
 
 function openPostgresDatabase(url: string): Database {
-  const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on("connect", (client) => {
-    void client.query("SET TIME ZONE 'Asia/Ho_Chi_Minh'");
-  });
+  // The session time zone travels in the startup packet, so no query races the first one.
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=Asia/Ho_Chi_Minh" });
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     kind: "postgres",
     prisma,
-    adapterFactory: new PrismaPg({ connectionString: url }),
+    adapterFactory: new PrismaPg({ connectionString: url, options: "-c TimeZone=Asia/Ho_Chi_Minh" }),
     async copyCsv(table, columns, csv) {
       const { from } = await import("pg-copy-streams");
       const { pipeline } = await import("node:stream/promises");
