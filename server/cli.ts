@@ -49,7 +49,7 @@ const commands: Record<string, Command> = {
     const db = await open();
     await applyMigrations(db.adapterFactory);
     const started = Date.now();
-    const summary = await seedCity(db, { preset: values.preset, seed, force: values.force, progress: terminalProgress() });
+    const summary = await seedCity(db, { preset: values.preset, seed, force: values.force, progress: terminalProgress(), actorKind: "cli" });
     log(`seeded the ${values.preset} city in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   },

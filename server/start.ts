@@ -53,6 +53,14 @@ async function main() {
       for (const a of summary.accounts) console.error(`  ${a.role.padEnd(8)} ${a.email.padEnd(32)} ${a.password}`);
       console.error("");
     }
+  } else if (units > 0) {
+    // A seed killed outright (kill -9) on PostgreSQL can leave a partial city: the finished seed
+    // writes a seed.city audit row last, so its absence beside synthetic units gives it away.
+    const synthetic = await db.prisma.adminUnit.count({ where: { source: "synthetic" } });
+    const finished = await db.prisma.auditLog.count({ where: { action: "seed.city" } });
+    if (synthetic > 0 && finished === 0) {
+      console.error("warning: an earlier demo seed did not finish; run `npm run cli -- seed --force` to regenerate it");
+    }
   }
 
   buildIfNeeded();
