@@ -2,9 +2,17 @@ import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext, type Context } from "../../server/trpc/context";
 import { appRouter, createCaller } from "../../server/trpc/root";
 
+// The root loader and the page loader of one navigation share a request: validate its session once.
+const contexts = new WeakMap<Request, Promise<Context>>();
+
 /** Server-side tRPC caller for a loader or action: same procedures, same role checks, no HTTP hop. */
 export async function serverCaller(request: Request): Promise<{ caller: ReturnType<typeof createCaller>; ctx: Context }> {
-  const ctx = await createContext(request);
+  let pending = contexts.get(request);
+  if (!pending) {
+    pending = createContext(request);
+    contexts.set(request, pending);
+  }
+  const ctx = await pending;
   return { caller: createCaller(ctx), ctx };
 }
 

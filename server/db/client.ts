@@ -52,14 +52,15 @@ export function openPGliteDatabase(pglite: PGlite): Database {
 }
 
 function openPostgresDatabase(url: string): Database {
-  // The session time zone travels in the startup packet, so no query races the first one.
-  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=Asia/Ho_Chi_Minh" });
+  // UTC sessions: the Prisma driver adapters send and read timestamps as UTC, so any other session
+  // zone would shift every Date by its offset. Local time is applied explicitly (AT TIME ZONE, Intl).
+  const pool = new pg.Pool({ connectionString: url, max: 10, options: "-c TimeZone=UTC" });
   const adapterFactory = new PrismaPg(pool);
   const prisma = new PrismaClient({ adapter: adapterFactory });
   return {
     kind: "postgres",
     prisma,
-    adapterFactory: new PrismaPg({ connectionString: url, options: "-c TimeZone=Asia/Ho_Chi_Minh" }),
+    adapterFactory: new PrismaPg({ connectionString: url, options: "-c TimeZone=UTC" }),
     async copyCsv(table, columns, csv) {
       const { from } = await import("pg-copy-streams");
       const { pipeline } = await import("node:stream/promises");
