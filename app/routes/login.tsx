@@ -3,10 +3,14 @@ import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { TRPCError } from "@trpc/server";
 import { serverCaller } from "../lib/trpc.server";
-import { useT } from "../lib/i18n";
+import { translator, useT, type Locale } from "../lib/i18n";
 import { safeRedirect } from "../lib/redirect";
 
-export const meta: MetaFunction = () => [{ title: "Đăng nhập · Civic Hub" }];
+// The title follows the chosen language like every other string (the root loader decides it).
+export const meta: MetaFunction = ({ matches }) => {
+  const root = matches.find((match) => match.id === "root")?.data as { locale?: Locale } | undefined;
+  return [{ title: `${translator(root?.locale ?? "vi")("login.title")} · Civic Hub` }];
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { caller } = await serverCaller(request);

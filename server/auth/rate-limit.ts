@@ -26,6 +26,14 @@ export class RateLimiter {
     this.hits.delete(key);
   }
 
+  /** Takes back one counted attempt (e.g. one that turned out to be legitimate). */
+  refund(key: string, now = Date.now()): void {
+    const entry = this.hits.get(key);
+    if (!entry || entry.resetAt <= now) return;
+    entry.count -= 1;
+    if (entry.count <= 0) this.hits.delete(key);
+  }
+
   private sweep(now: number): void {
     for (const [key, entry] of this.hits) if (entry.resetAt <= now) this.hits.delete(key);
   }

@@ -16,15 +16,17 @@ export type LoginResult =
   | { ok: true; setCookie: string; userId: string }
   | { ok: false; reason: "invalid" | "rate_limited"; retryAfterSeconds?: number };
 
-// 10 attempts per 15 minutes per address and per account.
-const loginLimiter = new RateLimiter(10, 15 * 60 * 1000);
+// Per account: 10 failed attempts per 15 minutes. Per address: more, because an office or a
+// ward committee may sit behind one NAT address; it still stops one machine trying many accounts.
+const accountLimiter = new RateLimiter(10, 15 * 60 * 1000);
+const addressLimiter = new RateLimiter(50, 15 * 60 * 1000);
 
 // A real hash to verify against when the e-mail is unknown, so timing does not reveal accounts.
 let dummyHash: Promise<string> | undefined;
 
 export async function login(db: Database, request: Request, input: z.infer<typeof loginInput>): Promise<LoginResult> {
   const ip = clientIp(request);
-  const wait = Math.max(loginLimiter.hit(`ip:${ip}`), loginLimiter.hit(`email:${input.email}`));
+  const wait = Math.max(addressLimiter.hit(ip), accountLimiter.hit(input.email));
   if (wait > 0) return { ok: false, reason: "rate_limited", retryAfterSeconds: wait };
 
   const user = await db.prisma.user.findUnique({ where: { email: input.email } });
@@ -34,7 +36,11 @@ export async function login(db: Database, request: Request, input: z.infer<typeo
     await audit(db.prisma, { actorKind: "user", actorId: user?.id, action: "auth.login_failed", entity: "user", entityId: user?.id, details: { email: input.email }, ip });
     return { ok: false, reason: "invalid" };
   }
-  loginLimiter.reset(`email:${input.email}`);
+  // Successful sign-ins must not use up the address's allowance: a whole office behind one NAT
+  // address signs in every morning. The attempt was counted up front so that parallel guesses
+  // cannot slip past the limit while argon2 is busy.
+  accountLimiter.reset(input.email);
+  addressLimiter.refund(ip);
   const lucia = luciaFor(db, request);
   const session = await lucia.createSession(user.id, {});
   await audit(db.prisma, { actorKind: "user", actorId: user.id, action: "auth.login", entity: "user", entityId: user.id, ip });
