@@ -1,16 +1,10 @@
 // Vietnamese names for synthetic wards, streets and organisations, and the accent-free form used
 // for search. All lists are hand-written common words, not any real register.
 
-/** Lower-case, accents stripped, đ→d ("Phường Hoàn Kiếm" → "phuong hoan kiem"). */
-export function nameAscii(name: string): string {
-  return name
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[đĐ]/g, "d")
-    .toLowerCase()
-    .replace(/\s+/g, " ")
-    .trim();
-}
+/** Lower-case, accents stripped, đ→d ("Phường Hoàn Kiếm" → "phuong hoan kiem"): the same rule as imports. */
+import { asciiName } from "../../server/geo/text";
+
+export const nameAscii = asciiName;
 
 export function slugify(name: string): string {
   return nameAscii(name)
