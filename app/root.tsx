@@ -72,6 +72,7 @@ function TopBar({ data }: { data: RootData }) {
       </Link>
       <nav aria-label="main">
         <NavLink to="/" end>{t("nav.overview")}</NavLink>
+        <NavLink to="/map">{t("citymap.nav")}</NavLink>
       </nav>
       <div className="session">
         <Form method="post" action="/lang">

@@ -11,6 +11,7 @@ import { createUser } from "../server/auth/service";
 import { terminalProgress } from "../server/cli/progress";
 import { seedCity, type SeedOptions } from "../prisma/seed/index";
 import { e2eDataDir, e2eExpectedFile, e2eUsers, type ExpectedOverview } from "../tests/e2e/fixtures";
+import { writeCitymapExpected } from "../tests/e2e/citymap-expected";
 
 /** Display names of the e2e accounts, read by tests/e2e/auth.spec.ts (fixtures.ts has no names). */
 const e2eUsersFile = path.join(path.dirname(e2eExpectedFile), "users.json");
@@ -99,6 +100,7 @@ async function main() {
     }
 
     const expected = await expectedOverview(db);
+    await writeCitymapExpected(db);
     writeFileSync(e2eExpectedFile, `${JSON.stringify(expected, null, 2)}\n`);
     writeFileSync(e2eUsersFile, `${JSON.stringify(names, null, 2)}\n`);
     process.stderr.write(

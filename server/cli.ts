@@ -10,6 +10,10 @@ import { createUser } from "./auth/service";
 import { terminalProgress } from "./cli/progress";
 import { seedCity, isPreset } from "../prisma/seed/index";
 import { importBoundaries, BoundaryImportError } from "./geo/import-boundaries";
+import { importWardMapping, MappingImportError } from "./history/import-mapping";
+import { registerHousehold } from "./terminals/register";
+import { parseDecimal } from "./terminals/household-input";
+import { decommissionTerminal, provisionTerminal, replaceTerminal } from "./terminals/provision";
 
 class UsageError extends Error {}
 
@@ -20,6 +24,11 @@ const usage = `Civic Hub command line
   npm run cli -- seed [--preset demo|city] [--seed N] [--force]
   npm run cli -- import-wards <file.geojson> [--name-prop P] [--code-prop P] [--level ward|district] [--valid-from YYYY-MM-DD]
   npm run cli -- create-user --email E --name N --role admin|leader|officer|founder [--department CODE] [--password P]
+  npm run cli -- register-household --lon X --lat Y --address "TEXT" [--members N]
+  npm run cli -- provision-terminal --household HN######## [--model M] [--firmware F] [--sim-iccid DIGITS]
+  npm run cli -- decommission-terminal --terminal TB########## [--reason "TEXT"]
+  npm run cli -- replace-terminal --terminal TB########## [--reason "TEXT"] [--model M] [--sim-iccid DIGITS]
+  npm run cli -- import-ward-mapping <mapping.json|mapping.csv> [--dry-run]
 
 Database: DATABASE_URL (postgres://…) or, when unset, embedded PGlite in DATA_DIR (default ./data).`;
 
@@ -119,6 +128,69 @@ const commands: Record<string, Command> = {
     );
     process.stdout.write(`${JSON.stringify(user)}\n`);
   },
+
+  async "register-household"(args, open) {
+    const { values } = parseArgs({ args, options: { lon: { type: "string" }, lat: { type: "string" }, address: { type: "string" }, members: { type: "string" } } });
+    if (values.lon === undefined || values.lat === undefined || values.address === undefined) throw new UsageError('register-household needs --lon, --lat and --address, e.g. --lon 105.85 --lat 21.03 --address "Số 1 phố Huế"');
+    const lon = parseDecimal(values.lon);
+    const lat = parseDecimal(values.lat);
+    const members = values.members === undefined ? null : /^\d+$/.test(values.members) ? Number(values.members) : Number.NaN;
+    const db = await open();
+    await applyMigrations(db.adapterFactory);
+    const household = await registerHousehold(db, { lon, lat, address: values.address, members }, { kind: "cli" });
+    process.stdout.write(`${JSON.stringify({ code: household.code, wardCode: household.wardCode, wardName: household.wardName })}\n`);
+  },
+
+  async "provision-terminal"(args, open) {
+    const { values } = parseArgs({ args, options: { household: { type: "string" }, model: { type: "string" }, firmware: { type: "string" }, "sim-iccid": { type: "string" } } });
+    if (!values.household) throw new UsageError("provision-terminal needs --household <code>, e.g. --household HN12345678");
+    const db = await open();
+    await applyMigrations(db.adapterFactory);
+    const terminal = await provisionTerminal(db, { householdCode: values.household, model: values.model, firmware: values.firmware, simIccid: values["sim-iccid"] }, { kind: "cli" });
+    log("the secret is shown only this once: configure it on the terminal now");
+    process.stdout.write(`${JSON.stringify({ code: terminal.code, secret: terminal.secret })}\n`);
+  },
+
+  async "decommission-terminal"(args, open) {
+    const { values } = parseArgs({ args, options: { terminal: { type: "string" }, reason: { type: "string" } } });
+    if (!values.terminal) throw new UsageError("decommission-terminal needs --terminal <code>");
+    const db = await open();
+    await applyMigrations(db.adapterFactory);
+    process.stdout.write(`${JSON.stringify(await decommissionTerminal(db, { terminalCode: values.terminal, reason: values.reason }, { kind: "cli" }))}\n`);
+  },
+
+  async "replace-terminal"(args, open) {
+    const { values } = parseArgs({ args, options: { terminal: { type: "string" }, reason: { type: "string" }, model: { type: "string" }, firmware: { type: "string" }, "sim-iccid": { type: "string" } } });
+    if (!values.terminal) throw new UsageError("replace-terminal needs --terminal <code> (the terminal being replaced)");
+    const db = await open();
+    await applyMigrations(db.adapterFactory);
+    const terminal = await replaceTerminal(db, { terminalCode: values.terminal, reason: values.reason, model: values.model, firmware: values.firmware, simIccid: values["sim-iccid"] }, { kind: "cli" });
+    log(`terminal ${terminal.replaced} is now replaced; the new secret is shown only this once`);
+    process.stdout.write(`${JSON.stringify({ code: terminal.code, secret: terminal.secret, replaced: terminal.replaced })}\n`);
+  },
+
+  async "import-ward-mapping"(args, open) {
+    const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false } } });
+    const file = positionals[0];
+    if (!file) throw new UsageError("import-ward-mapping needs a mapping file: JSON { level2s: [{ level2_id, merges: [{ old_id, type }] }] } or CSV new_code,old_code,kind");
+    let text: string;
+    try {
+      text = readFileSync(file, "utf8");
+    } catch (error) {
+      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    }
+    const db = await open();
+    await applyMigrations(db.adapterFactory);
+    try {
+      const result = await importWardMapping(db, text, { source: file.split("/").pop() ?? file, actor: { kind: "cli" }, dryRun: values["dry-run"] });
+      log(`${result.dryRun ? "checked" : "imported"} ${result.links} link(s) (${result.full} full, ${result.partial} partial) for ${result.newUnits} new unit(s) from ${file}`);
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    } catch (error) {
+      if (!(error instanceof MappingImportError)) throw error;
+      log(error.problems.map((p) => `  - ${p}`).join("\n"));
+      throw new Error(error.message);
+    }
+  },
 };
 
 function log(message: string) {
@@ -142,7 +214,9 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
+// Exit explicitly: the WebAssembly schema engine leaves a 10 s timer behind after migrating,
+// which would otherwise keep every command alive that long after its work is done.
+main().then(() => process.exit(0), (error: unknown) => {
   if (error instanceof BoundaryImportError) {
     process.stderr.write(`error: ${error.message}\n${error.problems.map((p) => `  - ${p}`).join("\n")}\nnothing was changed.\n`);
   } else if (error instanceof Error && error.name === "ZodError") {
