@@ -77,12 +77,7 @@ const commands: Record<string, Command> = {
     const file = positionals[0];
     if (!file) throw new UsageError("import-wards needs a GeoJSON file path");
     if (values.level !== "ward" && values.level !== "district") throw new UsageError(`--level must be ward or district (got ${values.level})`);
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
+    const text = readInputFile(file);
     const db = await open();
     await applyMigrations(db.adapterFactory);
     const result = await importBoundaries(db, text, {
@@ -173,12 +168,7 @@ const commands: Record<string, Command> = {
     const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { "dry-run": { type: "boolean", default: false } } });
     const file = positionals[0];
     if (!file) throw new UsageError("import-ward-mapping needs a mapping file: JSON { level2s: [{ level2_id, merges: [{ old_id, type }] }] } or CSV new_code,old_code,kind");
-    let text: string;
-    try {
-      text = readFileSync(file, "utf8");
-    } catch (error) {
-      throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
-    }
+    const text = readInputFile(file);
     const db = await open();
     await applyMigrations(db.adapterFactory);
     try {
@@ -192,6 +182,14 @@ const commands: Record<string, Command> = {
     }
   },
 };
+
+function readInputFile(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+}
 
 function log(message: string) {
   process.stderr.write(`${message}\n`);
