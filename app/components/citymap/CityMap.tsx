@@ -13,6 +13,7 @@ import { wardLayer } from "../../../tiles/constants";
 import type { Locale, Translate } from "../../lib/i18n";
 import { cityMapStyle, ids, unitSets, type UnitSet } from "./map-style";
 import { formatCount, formatMetric } from "./format-metric";
+import { MapStatusOverlay, MapTooltip } from "../map/MapChrome";
 
 type Status = "loading" | "ready" | "error";
 
@@ -218,26 +219,9 @@ export function CityMap(props: Props) {
         data-metric={metric}
         data-colour-digest={digest(colours)}
       />
-      {status === "loading" ? (
-        <div className="map-overlay skeleton" role="status">
-          <span>{t("map.loading")}</span>
-        </div>
-      ) : null}
-      {status === "error" ? (
-        <div className="map-overlay map-error" role="alert">
-          <span>{t("map.error")}</span>
-        </div>
-      ) : null}
+      <MapStatusOverlay status={status} />
       {tooltip ? (
-        <div
-          className="map-tooltip"
-          data-testid="citymap-tooltip"
-          role="status"
-          style={{
-            ...(tooltip.x > width / 2 ? { right: width - tooltip.x + 14 } : { left: tooltip.x + 14 }),
-            ...(tooltip.y > height / 2 ? { bottom: height - tooltip.y + 14 } : { top: tooltip.y + 14 }),
-          }}
-        >
+        <MapTooltip x={tooltip.x} y={tooltip.y} width={width} height={height} testId="citymap-tooltip">
           <strong>{unit?.name ?? tooltip.name}</strong>
           {unit ? (
             <dl>
@@ -259,7 +243,7 @@ export function CityMap(props: Props) {
             </dl>
           ) : null}
           <p className="tooltip-hint">{t("citymap.tooltip.click")}</p>
-        </div>
+        </MapTooltip>
       ) : null}
     </div>
   );

@@ -11,6 +11,7 @@ import type { Locale, Translate } from "../../lib/i18n";
 import { coverageClasses, type ClassedScale } from "./coverage-scale";
 import { MapLegend } from "./MapLegend";
 import { WardTable } from "./WardTable";
+import { MapStatusOverlay, MapTooltip } from "./MapChrome";
 
 const styleUrl = "/tiles/style.json";
 
@@ -160,27 +161,9 @@ export function WardMap({ wards, locale, t }: Props) {
           data-loaded={status === "ready" ? "true" : "false"}
           data-rendered-wards={rendered}
         />
-        {status === "loading" ? (
-          <div className="map-overlay skeleton" role="status">
-            <span>{t("map.loading")}</span>
-          </div>
-        ) : null}
-        {status === "error" ? (
-          <div className="map-overlay map-error" role="alert">
-            <span>{t("map.error")}</span>
-          </div>
-        ) : null}
+        <MapStatusOverlay status={status} />
         {tooltip ? (
-          <div
-            className="map-tooltip"
-            data-testid="map-tooltip"
-            role="status"
-            // Opens away from the nearer edge so it never leaves the map.
-            style={{
-              ...(tooltip.x > width / 2 ? { right: width - tooltip.x + 14 } : { left: tooltip.x + 14 }),
-              ...(tooltip.y > height / 2 ? { bottom: height - tooltip.y + 14 } : { top: tooltip.y + 14 }),
-            }}
-          >
+          <MapTooltip x={tooltip.x} y={tooltip.y} width={width} height={height} testId="map-tooltip">
             <strong>{ward?.name ?? tooltip.name}</strong>
             {ward ? (
               <dl>
@@ -198,7 +181,7 @@ export function WardMap({ wards, locale, t }: Props) {
                 </div>
               </dl>
             ) : null}
-          </div>
+          </MapTooltip>
         ) : null}
       </div>
       <figcaption>
