@@ -9,6 +9,7 @@ import type { Locale, Translate } from "../../lib/i18n";
 import { monthDate, stackTrend, trendRows, trendTotal, type TrendRow } from "./trend-series";
 import { serviceColours } from "./service-colours";
 import { useElementSize } from "./useElementSize";
+import { ServiceLegend } from "./ServiceLegend";
 
 interface Props {
   months: TrendMonth[];
@@ -149,14 +150,7 @@ export function PaymentsTrendChart({ months, locale, t }: Props) {
           </div>
         ) : null}
       </div>
-      <ul className="chart-legend" aria-label={t("map.legend")}>
-        {paymentServices.map((service) => (
-          <li key={service}>
-            <span className="swatch" style={{ background: serviceColours[service] }} />
-            {t(`overview.service.${service}`)}
-          </li>
-        ))}
-      </ul>
+      <ServiceLegend t={t} />
       <p className="note">* {t("chart.trend.partial")}</p>
       <details className="data-table">
         <summary>{t("map.table.toggle")}</summary>

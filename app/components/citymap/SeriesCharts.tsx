@@ -12,6 +12,7 @@ import { useElementSize } from "../charts/useElementSize";
 import { formatNumber, formatVnd, formatVndCompact } from "../../lib/format";
 import type { Locale, Translate } from "../../lib/i18n";
 import { longDay, shortDay } from "./format-metric";
+import { ServiceLegend } from "../charts/ServiceLegend";
 
 interface ChartProps {
   series: SeriesPoint[];
@@ -128,14 +129,7 @@ export function PaymentsSeriesChart({ series, bucket, locale, t }: ChartProps) {
           </div>
         ) : null}
       </div>
-      <ul className="chart-legend" aria-label={t("map.legend")}>
-        {paymentServices.map((s) => (
-          <li key={s}>
-            <span className="swatch" style={{ background: serviceColours[s] }} />
-            {t(`overview.service.${s}`)}
-          </li>
-        ))}
-      </ul>
+      <ServiceLegend t={t} />
       <details className="data-table">
         <summary>{t("map.table.toggle")}</summary>
         <div className="table-scroll">
